@@ -117,3 +117,17 @@ export interface PartnerApi {
   /** Irreversible. Callers must have an explicit opt-in from the user. */
   enableIam(customerCode: string): Promise<void>;
 }
+
+/**
+ * The documented customer code rule: starts with a lowercase letter, only `[a-z0-9-]`,
+ * does not end with `-`, 1 to 18 characters.
+ */
+export const CUSTOMER_CODE_PATTERN = /^[a-z](?:[a-z0-9-]{0,16}[a-z0-9])?$/;
+
+/** The 13 methods of the partner API, by the names the reference page uses. */
+export const API_METHODS = [
+  "CreateCustomer", "GetCustomer", "GetCustomerForwarderConfigs", "ListCustomers", "SetAuthVersion",
+  "SetComplianceRequirements", "SetUIState", "UpdateSSOConfig", "GenerateIdPMetadata",
+  "SetWorkforcePoolProvider", "SetGCPProjectLink", "GenerateIamMigrationCommands", "EnableIAM",
+] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
