@@ -199,6 +199,13 @@ export function errorFromResponse(ctx: ErrorContext, httpStatus: number, body: u
         `wait a few minutes for it to propagate, then retry.`,
     });
   }
+  if (info.reason === "ACCESS_TOKEN_SCOPE_INSUFFICIENT") {
+    return new ChronicleApiError({
+      ...base, retryable: false,
+      message: `${head} the access token lacks the scope ${SCOPE}. Credentials from gcloud or application default credentials ` +
+        `often carry only cloud-platform: use a service-account key, workload identity federation or impersonation, which request the scope.`,
+    });
+  }
   switch (httpStatus) {
     case 400:
       return new ChronicleApiError({ ...base, retryable: false, message: `${head} the API rejected the request as invalid; fix the input named below.${serverSaid(serverMessage)}` });

@@ -1,0 +1,182 @@
+/**
+ * The partner API client: the PartnerApi interface over HTTP, and one shared
+ * client per distinct settings per process (one token cache, one limiter).
+ */
+import {
+  AuthVersion, CUSTOMER_CODE_PATTERN, CreateCustomerRequest, Customer, ForwarderConfigs, IamMigration,
+  PartnerApi, SsoConfigStatus, UpdateSsoConfigRequest, ApiMethod,
+} from "./models";
+import { Authorizer, createAuthorizer } from "./auth";
+import { ClientSettings, settingsFingerprint } from "./settings";
+import { ChronicleApiError } from "./errors";
+import { CallOptions, Transport, TransportHooks } from "./transport";
+import * as wire from "./wire";
+
+export type ClientHooks = TransportHooks;
+
+/** Guards against a server that keeps handing out page tokens. */
+const MAX_PAGES = 1000;
+
+export class PartnerClient implements PartnerApi {
+  private readonly transport: Transport;
+
+  constructor(readonly settings: ClientSettings, hooks: ClientHooks = {}, auth: Authorizer = createAuthorizer(settings)) {
+    this.transport = new Transport(settings, auth, hooks);
+  }
+
+  /**
+   * CreateCustomer is never re-sent blindly: a daily-quota 429 fails at once;
+   * after a timeout, a lost response or a 5xx the customer is looked up by code
+   * first, and only when it does not exist is the create sent again (the API
+   * documents that re-sending the same request retries a failed creation).
+   */
+  async createCustomer(req: CreateCustomerRequest): Promise<Customer> {
+    const code = req.customerCode;
+    if (!CUSTOMER_CODE_PATTERN.test(code)) {
+      // Checked here because Google counts the daily quota before validating.
+      throw new ChronicleApiError({
+        httpStatus: 0, status: "INVALID_ARGUMENT", method: "CreateCustomer", retryable: false, customerCode: code,
+        message: `CreateCustomer: customer code "${code}" is invalid: it must start with a lowercase letter, contain only a-z, 0-9 and "-", ` +
+          `not end with "-", and be 1 to 18 characters long. Nothing was sent.`,
+      });
+    }
+    const call: CallOptions = { customerCode: code, body: wire.createCustomerBody(req) };
+    let outcomeUnknown = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return wire.parseCustomer("CreateCustomer", await this.transport.attempt("CreateCustomer", call, attempt));
+      } catch (e) {
+        if (!(e instanceof ChronicleApiError)) throw e;
+        if (e.status === "ALREADY_EXISTS" && outcomeUnknown) {
+          // Our earlier, unanswered attempt may be the one that created it.
+          return this.ownCustomerOr(req, e);
+        }
+        const delay = this.transport.retryDelay(e, attempt);
+        if (delay === undefined) throw e;
+        await this.transport.sleep(delay);
+        if (e.outcomeUnknown) {
+          outcomeUnknown = true;
+          const existing = await this.findCustomer(code);
+          if (existing) return this.sameCustomerOrThrow(existing, req, e);
+        }
+      }
+    }
+  }
+
+  async getCustomer(customerCode: string): Promise<Customer> {
+    return wire.parseCustomer("GetCustomer", await this.get("GetCustomer", customerCode));
+  }
+
+  async findCustomer(customerCode: string): Promise<Customer | undefined> {
+    try {
+      return await this.getCustomer(customerCode);
+    } catch (e) {
+      if (e instanceof ChronicleApiError && e.httpStatus === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async getCustomerForwarderConfigs(customerCode: string): Promise<ForwarderConfigs> {
+    return wire.parseForwarderConfigs(await this.get("GetCustomerForwarderConfigs", customerCode));
+  }
+
+  /** No paging is documented; a `next_page_token`, if one ever appears, is followed. */
+  async listCustomers(): Promise<Customer[]> {
+    const customers: Customer[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = pageToken ? { page_token: pageToken } : undefined;
+      const parsed = wire.parseCustomerPage(await this.transport.call("ListCustomers", { query }));
+      customers.push(...parsed.customers);
+      pageToken = parsed.nextPageToken;
+      if (!pageToken || seen.has(pageToken)) break;
+      seen.add(pageToken);
+    }
+    return customers;
+  }
+
+  async setAuthVersion(customerCode: string, authVersion: AuthVersion): Promise<{ authVersion: string }> {
+    return wire.parseAuthVersion(await this.post("SetAuthVersion", customerCode, wire.setAuthVersionBody(customerCode, authVersion)));
+  }
+
+  async setComplianceRequirements(customerCode: string, certifications: string[]): Promise<{ complianceCertifications: string[] }> {
+    return wire.parseCompliance(await this.post("SetComplianceRequirements", customerCode, wire.setComplianceBody(customerCode, certifications)));
+  }
+
+  async setUiState(customerCode: string, enabled: boolean): Promise<{ state: boolean }> {
+    return wire.parseUiState(await this.post("SetUIState", customerCode, wire.setUiStateBody(customerCode, enabled)));
+  }
+
+  async updateSsoConfig(req: UpdateSsoConfigRequest): Promise<SsoConfigStatus> {
+    return wire.parseSsoConfigStatus(await this.post("UpdateSSOConfig", req.customerCode, wire.updateSsoConfigBody(req)));
+  }
+
+  async generateIdpMetadata(customerSubdomain: string): Promise<{ metadata: string }> {
+    return wire.parseIdpMetadata(await this.post("GenerateIdPMetadata", undefined, wire.generateIdpMetadataBody(customerSubdomain)));
+  }
+
+  async setWorkforcePoolProvider(customerCode: string, customerSubdomain: string, providerId: string): Promise<{ providerId: string }> {
+    const body = wire.setWorkforcePoolProviderBody(customerCode, customerSubdomain, providerId);
+    return wire.parseProviderId(await this.post("SetWorkforcePoolProvider", customerCode, body));
+  }
+
+  async setGcpProjectLink(customerCode: string, gcpProject: string): Promise<void> {
+    await this.post("SetGCPProjectLink", customerCode, wire.setGcpProjectLinkBody(customerCode, gcpProject));
+  }
+
+  async generateIamMigrationCommands(customerCode: string): Promise<{ migrations: IamMigration[] }> {
+    return wire.parseIamMigrations(await this.post("GenerateIamMigrationCommands", customerCode, wire.customerCodeBody(customerCode)));
+  }
+
+  async enableIam(customerCode: string): Promise<void> {
+    await this.post("EnableIAM", customerCode, wire.customerCodeBody(customerCode));
+  }
+
+  private get(method: ApiMethod, customerCode: string): Promise<unknown> {
+    return this.transport.call(method, { customerCode, query: { customer_code: customerCode } });
+  }
+
+  private post(method: ApiMethod, customerCode: string | undefined, body: unknown): Promise<unknown> {
+    return this.transport.call(method, { customerCode, body });
+  }
+
+  private async ownCustomerOr(req: CreateCustomerRequest, conflict: ChronicleApiError): Promise<Customer> {
+    const existing = await this.findCustomer(req.customerCode);
+    if (!existing) throw conflict;
+    return this.sameCustomerOrThrow(existing, req, conflict);
+  }
+
+  /** A customer found by code is our create's result only if it is the customer we asked for. */
+  private sameCustomerOrThrow(existing: Customer, req: CreateCustomerRequest, cause: ChronicleApiError): Customer {
+    if (existing.customerName === req.customerName) return existing;
+    throw new ChronicleApiError({
+      httpStatus: 409, status: "ALREADY_EXISTS", method: "CreateCustomer", retryable: false, customerCode: req.customerCode,
+      attempts: cause.attempts,
+      message: `CreateCustomer for customer code "${req.customerCode}": a customer with this code already exists with another name. ` +
+        `Choose another customer code, or adopt the existing customer (import it into the stack).`,
+    });
+  }
+}
+
+const shared = new Map<string, PartnerClient>();
+const hookIds = new WeakMap<object, number>();
+let nextHookId = 1;
+
+/**
+ * One client per distinct settings (and hooks object) per process, so the
+ * token is fetched once and cached by google-auth-library across resources.
+ */
+export function sharedClient(settings: ClientSettings, hooks?: ClientHooks): PartnerApi {
+  let key = settingsFingerprint(settings);
+  if (hooks) {
+    if (!hookIds.has(hooks)) hookIds.set(hooks, nextHookId++);
+    key += `#hooks${hookIds.get(hooks)}`;
+  }
+  let client = shared.get(key);
+  if (!client) {
+    client = new PartnerClient(settings, hooks);
+    shared.set(key, client);
+  }
+  return client;
+}
