@@ -1,0 +1,10 @@
+export { ChronicleCustomer, ChronicleCustomerArgs, ChronicleCustomerCredential } from "./resources/customer/resource";
+export { ChronicleSsoConfig, ChronicleSsoConfigArgs } from "./resources/ssoConfig/resource";
+export { ChronicleUiState, ChronicleUiStateArgs } from "./resources/uiState/resource";
+export { ChronicleAuthVersion, ChronicleAuthVersionArgs } from "./resources/authVersion/resource";
+export { ChronicleComplianceRequirements, ChronicleComplianceRequirementsArgs } from "./resources/complianceRequirements/resource";
+export { ChronicleWorkforcePoolProvider, ChronicleWorkforcePoolProviderArgs } from "./resources/workforcePoolProvider/resource";
+export { ChronicleGcpProjectLink, ChronicleGcpProjectLinkArgs } from "./resources/gcpProjectLink/resource";
+export { ChronicleIamEnablement, ChronicleIamEnablementArgs } from "./resources/iamEnablement/resource";
+export * from "./functions";
+export * as client from "./client";

@@ -1,0 +1,47 @@
+/**
+ * How the lifecycles read errors from the client. The client's one error type
+ * carries the Google status; these predicates keep lifecycles free of HTTP.
+ */
+interface ApiErrorShape {
+  status?: string;
+  httpStatus?: number;
+}
+
+function shape(err: unknown): ApiErrorShape {
+  return (err && typeof err === "object" ? err : {}) as ApiErrorShape;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return shape(err).status === "NOT_FOUND";
+}
+
+export function isAlreadyExists(err: unknown): boolean {
+  return shape(err).status === "ALREADY_EXISTS";
+}
+
+/**
+ * A CreateCustomer failure after which the customer may or may not exist: a
+ * timeout, a lost response, a server error. Anything the server refused
+ * outright (4xx) is not ambiguous: nothing was created.
+ */
+export function isAmbiguous(err: unknown): boolean {
+  const { status, httpStatus } = shape(err);
+  if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) return false;
+  if (status && ["INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION"].includes(status)) {
+    return false;
+  }
+  return true;
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * An error carrying an id makes the engine record a partially created
+ * resource: the next `up` runs `update`, which finishes the job instead of
+ * creating the customer again.
+ */
+export function partialCreate(id: string, properties: Record<string, unknown>, message: string): Error {
+  return Object.assign(new Error(message), { id, properties, reasons: [message] });
+}

@@ -1,0 +1,23 @@
+import * as pulumi from "@pulumi/pulumi";
+import { configure } from "./context";
+import { LIFECYCLES } from "../resources/registry";
+
+type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
+
+/**
+ * The entry point the serialized shim calls in the provider process. It runs
+ * the lifecycle of the resource kind from the package installed today.
+ */
+export async function dispatch(kind: string, method: string, args: unknown[]): Promise<unknown> {
+  if (method === "configure") return configure(args[0] as pulumi.dynamic.ConfigureRequest);
+  const lifecycle = LIFECYCLES[kind];
+  if (!lifecycle) {
+    throw new Error(
+      `This stack has a chronicle resource of kind "${kind}", which the installed pulumi-chronicle-partner does not know. ` +
+        `Install the version of pulumi-chronicle-partner that created it (or a newer one) and run the command again.`,
+    );
+  }
+  const fn = lifecycle[method as Method] as (...a: unknown[]) => Promise<unknown>;
+  if (!fn) throw new Error(`pulumi-chronicle-partner: unknown provider method "${method}"`);
+  return fn.apply(lifecycle, args);
+}
