@@ -121,6 +121,7 @@ export function createAuthorizer(s: ClientSettings): Authorizer {
       targetPrincipal: s.impersonateServiceAccount,
       targetScopes: [BACKSTORY_SCOPE],
       lifetime: 3600,
+      ...(s.impersonationEndpoint ? { endpoint: s.impersonationEndpoint } : {}),
     });
   });
 }

@@ -18,6 +18,8 @@ export interface ClientSettings {
   credentials?: string;
   credentialsFile?: string;
   impersonateServiceAccount?: string;
+  /** IAM Credentials API base for impersonation (default https://iamcredentials.googleapis.com); not a config key, for tests and private endpoints. */
+  impersonationEndpoint?: string;
   requestTimeoutMs: number;
   createTimeoutMs: number;
   maxRetries: number;
@@ -196,6 +198,7 @@ export function settingsFingerprint(s: ClientSettings): string {
     credentials: s.credentials === undefined ? null : digest(s.credentials),
     credentialsFile: s.credentialsFile ?? null,
     impersonateServiceAccount: s.impersonateServiceAccount ?? null,
+    impersonationEndpoint: s.impersonationEndpoint ?? null,
     requestTimeoutMs: s.requestTimeoutMs,
     createTimeoutMs: s.createTimeoutMs,
     maxRetries: s.maxRetries,

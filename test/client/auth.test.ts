@@ -129,3 +129,40 @@ test("401: a key the API does not know; the message says what to check and holds
     assert.equal(count(emu, "ListCustomers"), 1);
   });
 });
+
+test("impersonation: the source credentials call generateAccessToken once for the backstory scope; the result is cached", async () => {
+  await withEmulator({}, async (emu) => {
+    const calls: Array<{ path: string; auth: string; body: { scope?: string[] } }> = [];
+    const { createServer } = await import("node:http");
+    const iam = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        calls.push({ path: req.url ?? "", auth: String(req.headers.authorization), body: JSON.parse(body || "{}") });
+        res.writeHead(200, { "content-type": "application/json" });
+        // The emulator accepts `owner` as its default partner: it stands in for the impersonated account's token.
+        res.end(JSON.stringify({ accessToken: "owner", expireTime: new Date(Date.now() + 3600_000).toISOString() }));
+      });
+    });
+    await new Promise<void>((resolve) => iam.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (iam.address() as { port: number }).port;
+      const creds = externalAccountJson(emu, emu.createSubjectToken("partner-source"));
+      const settings: ClientSettings = {
+        ...endpointSettings(emu, { "chronicle:credentials": creds, "chronicle:impersonateServiceAccount": "target@proj.iam.gserviceaccount.com" }),
+        impersonationEndpoint: `http://127.0.0.1:${port}`,
+      };
+      const client = new PartnerClient(settings);
+      for (let i = 0; i < 5; i++) await client.listCustomers();
+      assert.equal(calls.length, 1);
+      assert.match(calls[0].path, /serviceAccounts\/target@proj\.iam\.gserviceaccount\.com:generateAccessToken$/);
+      assert.deepEqual(calls[0].body.scope, ["https://www.googleapis.com/auth/chronicle-backstory"]);
+      assert.match(calls[0].auth, /^Bearer ya29\.emulator-/);
+      assert.equal(count(emu, "Token"), 1);
+      assert.deepEqual(emu.requestLog().filter((e) => e.method === "ListCustomers").map((e) => e.partner), Array(5).fill("default-partner"));
+    } finally {
+      iam.closeAllConnections();
+      await new Promise((resolve) => iam.close(resolve));
+    }
+  });
+});
