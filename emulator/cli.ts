@@ -21,7 +21,8 @@ Options:
   --help            show this help
 
 Clients authenticate with "Authorization: Bearer owner" (the default partner), or with keys and
-subject tokens from the control API under /__emulator/.
+subject tokens from the control API under /__emulator/. The control API has no auth:
+keep the default host 127.0.0.1 unless the network is trusted.
 `;
 
 class UsageError extends Error {}
@@ -71,12 +72,13 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(options);
-  process.stdout.write(`chronicle-partner-emulator listening on ${emulator.url}\n`);
   const stop = (): void => {
     emulator.close().then(() => process.exit(0), () => process.exit(1));
   };
+  // Handlers first: a supervisor may signal the moment it reads the ready line.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  process.stdout.write(`chronicle-partner-emulator listening on ${emulator.url}\n`);
 }
 
 if (require.main === module) {

@@ -5,7 +5,7 @@ import { handleControl, CONTROL_PREFIX } from "./control";
 import type { EmulatorCore } from "./core";
 import { ApiError, errorInfo, statusForCode } from "./errors";
 import { BodyTooLarge, readBody, sendJson, sleep } from "./http";
-import { API_BASE, findRoute, ROUTES, type Route } from "./routes";
+import { findRoute, ROUTES, type Route } from "./routes";
 import { handleToken, parseTokenBody } from "./token";
 import type { Fault } from "./types";
 import { normalizeFields, queryToObject, shapeKeys } from "./wire";
@@ -188,4 +188,3 @@ export function createRequestHandler(core: EmulatorCore): (req: IncomingMessage,
   };
 }
 
-export { API_BASE };

@@ -9,7 +9,8 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const COMPLIANCE = /^COMPLIANCE_CERTIFICATION_[A-Z0-9_]+$/;
 const GCP_PROJECT = /^projects\/[A-Za-z0-9][A-Za-z0-9.:_-]{0,99}$/;
 const PROVIDER_ID = /^locations\/global\/workforcePools\/[a-z0-9-]+\/providers\/[a-z0-9-]+$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+// Standard or URL-safe alphabet, padding optional: what protobuf's JSON parser accepts for bytes.
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 export function requireString(value: unknown, field: string): string {
   if (typeof value !== "string" || value.trim() === "") throw invalidArgument(field, "is required and must be a non-empty string");

@@ -84,6 +84,14 @@ describe("CLI", () => {
     }
   });
 
+  it("exits 0 on SIGINT sent the moment the ready line appears", async () => {
+    const cli = join(__dirname, "..", "..", "emulator", "cli.js");
+    const child = spawn(process.execPath, [cli, "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+    await once(child.stdout, "data");
+    child.kill("SIGINT");
+    assert.equal(((await once(child, "exit")) as [number | null])[0], 0);
+  });
+
   it("rejects unknown flags with exit code 2 and prints help on --help", async () => {
     const cli = join(__dirname, "..", "..", "emulator", "cli.js");
     const bad = spawn(process.execPath, [cli, "--bogus"], { stdio: "ignore" });
