@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { configure } from "./context";
 import { LIFECYCLES } from "../resources/registry";
+import { METHODS } from "./shim";
 
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
@@ -8,7 +9,8 @@ type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
  * The entry point the serialized shim calls in the provider process. It runs
  * the lifecycle of the resource kind from the package installed today.
  */
-export async function dispatch(kind: string, method: string, args: unknown[]): Promise<unknown> {
+export async function dispatch(kind: string, methodOrIndex: string | number, args: unknown[]): Promise<unknown> {
+  const method = typeof methodOrIndex === "number" ? METHODS[methodOrIndex] : methodOrIndex;
   if (method === "configure") return configure(args[0] as pulumi.dynamic.ConfigureRequest);
   const lifecycle = LIFECYCLES[kind];
   if (!lifecycle) {

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** The provider methods in the order the shim numbers them. Append only. */
+export const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;
+
 /**
  * The serialized half of every dynamic provider in this package.
  *
@@ -12,16 +15,18 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export function providerShim(kind: string): pulumi.dynamic.ResourceProvider {
   // The package name, not a path: the provider process resolves it from the
-  // program's directory, where the user installed this package.
-  const call = (method: string, args: unknown[]): Promise<any> =>
-    require("pulumi-chronicle-partner/dist/provider/runtime/dispatch.js").dispatch(kind, method, args);
+  // program's directory, where the user installed this package. This text is
+  // stored twice per resource, hence the terse names and the method numbers
+  // (indexes into METHODS); `pulumi-chronicle-partner/dynamic` and those
+  // numbers are a contract every future version must keep.
+  const c = (m: number, a: unknown[]): Promise<any> => require("pulumi-chronicle-partner/dynamic").dispatch(kind, m, a);
   return {
-    configure: (...a) => call("configure", a),
-    check: (...a) => call("check", a),
-    diff: (...a) => call("diff", a),
-    create: (...a) => call("create", a),
-    read: (...a) => call("read", a),
-    update: (...a) => call("update", a),
-    delete: (...a) => call("delete", a),
+    configure: (...a) => c(0, a),
+    check: (...a) => c(1, a),
+    diff: (...a) => c(2, a),
+    create: (...a) => c(3, a),
+    read: (...a) => c(4, a),
+    update: (...a) => c(5, a),
+    delete: (...a) => c(6, a),
   };
 }
