@@ -18,7 +18,7 @@ before(async () => {
   const settings = require("@pulumi/pulumi/runtime/settings");
   const Base = MockMonitor as new (m: unknown) => { registerResource(req: unknown, cb: unknown): Promise<void> };
   class RecordingMonitor extends Base {
-    async registerResource(req: any, callback: unknown) {
+    override async registerResource(req: any, callback: unknown) {
       requests.set(req.getName(), { secretOutputs: req.getAdditionalsecretoutputsList(), object: req.getObject().toJavaScript() });
       return super.registerResource(req, callback);
     }
