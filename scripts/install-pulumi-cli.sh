@@ -20,7 +20,7 @@
 #      versions/<its version>/bin/ (set PULUMI_CLI_ACCEPT_PATH=0 to skip this);
 #   3. build it from the project's Go wrapper module scripts/pulumi-cli/ with
 #      the release flags (CGO_ENABLED=0, -trimpath, -s -w, version stamped).
-#      Cold: about 4.5 min on 2 cores; keeps the default GOMODCACHE/GOCACHE so
+#      Cold: 4.5-7 min on 2 cores; keeps the default GOMODCACHE/GOCACHE so
 #      that later builds are fast.
 #
 # The Node language host (pulumi-language-nodejs) is built too when its Go
