@@ -185,6 +185,15 @@ test("read reports drift, and a vanished customer leaves the state", async () =>
   assert.deepEqual(await h.call("customer", "read", "acme", outs), {});
 });
 
+test("read leaves SSO alone when the customer does not declare it", async () => {
+  const { inputs, outs } = await created("acme");
+  await h.call("ssoConfig", "create", { customerCode: "acme", ssoConfig: samlMetadata("managed-elsewhere") });
+  const read = await h.call("customer", "read", "acme", outs);
+  assert.equal(read.props.ssoConfig, undefined);
+  assert.equal(read.props.ssoState, "DEPLOYED");
+  assert.equal((await h.call("customer", "diff", "acme", read.props, inputs)).changes, false);
+});
+
 test("delete releases the customer with a warning; the opt-in switches its UI off first", async () => {
   const { outs } = await created("acme");
   await h.call("customer", "delete", "acme", outs);

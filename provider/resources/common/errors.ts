@@ -5,6 +5,8 @@
 interface ApiErrorShape {
   status?: string;
   httpStatus?: number;
+  /** Set by the client when the request may have been processed (timeout, lost response, 5xx). */
+  outcomeUnknown?: boolean;
 }
 
 function shape(err: unknown): ApiErrorShape {
@@ -25,7 +27,8 @@ export function isAlreadyExists(err: unknown): boolean {
  * outright (4xx) is not ambiguous: nothing was created.
  */
 export function isAmbiguous(err: unknown): boolean {
-  const { status, httpStatus } = shape(err);
+  const { status, httpStatus, outcomeUnknown } = shape(err);
+  if (typeof outcomeUnknown === "boolean") return outcomeUnknown;
   if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) return false;
   if (status && ["INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION"].includes(status)) {
     return false;

@@ -192,7 +192,9 @@ async function read(id: string, props: Record<string, unknown>): Promise<pulumi.
   const customer = await apiClient().findCustomer(id);
   if (!customer) return {};
   const inputs = { ...DEFAULTS, ...pickInputs(props, INPUTS) } as unknown as CustomerInputs;
-  const liveXml = decodeSsoXml(customer.ssoConfig?.config);
+  // SSO drift is this resource's business only when it declares the SSO config;
+  // otherwise a ChronicleSsoConfig (or nobody) manages it.
+  const liveXml = inputs.ssoConfig === undefined ? undefined : decodeSsoXml(customer.ssoConfig?.config);
   return { id, props: outputs(inputs, customer, liveXml ?? inputs.ssoConfig) };
 }
 
