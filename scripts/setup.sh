@@ -18,5 +18,6 @@ fi
 log "compiling TypeScript"
 npx tsc -p tsconfig.json
 
+export PULUMI_BIN
 PULUMI_BIN=$(bash scripts/install-pulumi-cli.sh | tail -1)
-PULUMI_BIN="$PULUMI_BIN" source scripts/pulumi-env.sh
+source scripts/pulumi-env.sh
