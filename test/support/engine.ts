@@ -12,6 +12,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
+/** Compiled test programs (test/programs/*.ts), copied into the scratch project's programs/ folder. */
+const PROGRAMS = "dist/test/programs";
 
 /** The folder holding `pulumi` and `pulumi-resource-pulumi-nodejs`; installed (or built) when missing. */
 export function pulumiBin(): string {
@@ -51,7 +53,7 @@ function distHash(): string {
       else if (!p.endsWith(".map")) h.update(p).update(fs.readFileSync(p));
     }
   };
-  for (const d of ["dist/provider", "dist/emulator", "dist/onboarding"]) walk(path.join(ROOT, d));
+  for (const d of ["dist/provider", "dist/emulator", "dist/onboarding", PROGRAMS]) walk(path.join(ROOT, d));
   h.update(fs.readFileSync(path.join(ROOT, "package.json"))).update(DRIVER);
   return h.digest("hex").slice(0, 16);
 }
@@ -116,6 +118,9 @@ export function scratchProject(): string {
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
     fs.writeFileSync(path.join(dir, "driver.js"), DRIVER);
     fs.cpSync(path.join(ROOT, "dist", "onboarding"), path.join(dir, "programs", "onboarding"), { recursive: true });
+    for (const f of fs.readdirSync(path.join(ROOT, PROGRAMS)).filter((n) => n.endsWith(".js"))) {
+      fs.copyFileSync(path.join(ROOT, PROGRAMS, f), path.join(dir, "programs", f));
+    }
     fs.writeFileSync(path.join(dir, "programs", "onboarding.js"), [
       `const { readInventory } = require("./onboarding/inventory");`,
       `const { onboardingProgram } = require("./onboarding/program");`,
