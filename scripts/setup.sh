@@ -16,6 +16,8 @@ if [[ ! -f node_modules/.chronicle-lock-hash || "$(cat node_modules/.chronicle-l
 fi
 
 log "compiling TypeScript"
+# From scratch, so that no output of a deleted source lingers in dist/.
+rm -rf dist
 npx tsc -p tsconfig.json
 
 export PULUMI_BIN
