@@ -157,6 +157,8 @@ export interface StackHandle {
   /** A file:// backend and PULUMI_HOME of this stack's own. */
   home: string;
   backend: string;
+  /** The stack's project folder: a Pulumi.yaml put there before the first run is the project's settings. */
+  workDir: string;
   env: Record<string, string>;
   /** Runs one operation of the inline program `program` (a path inside the scratch project, or absolute). */
   run(op: "up" | "preview" | "refresh" | "destroy", opts?: RunOptions): Promise<EngineResult>;
@@ -206,7 +208,7 @@ export function newStack(options: StackOptions): StackHandle {
   const program = path.isAbsolute(options.program) ? options.program : path.join(dir, options.program);
   const childEnv = () => ({ ...process.env, ...env, PATH: `${path.dirname(bin)}:${process.env.PATH}` });
   return {
-    project, stack, home, backend, env,
+    project, stack, home, backend, env, workDir,
     run(op, opts = {}) {
       const req = { op, bin, program, project, stack, workDir, config: options.config, env, ...opts };
       const child = spawn(process.execPath, [path.join(dir, "driver.js"), JSON.stringify(req)], { cwd: dir, env: childEnv() });
