@@ -43,6 +43,12 @@ function lock<T>(dir: string, fn: () => T): T {
   }
 }
 
+/** Engine programs of the reliability tests, copied to programs/reliability/ in the scratch project. */
+const RELIABILITY_PROGRAMS = "dist/test/reliability/programs";
+
+/** The benchmark's engine programs (bench/programs), copied to programs/bench/ in the scratch project. */
+const BENCH_PROGRAMS = "dist/bench/programs";
+
 /** Hash of what goes into the tarball, so one scratch project serves every test file of a run. */
 function distHash(): string {
   const h = crypto.createHash("sha256");
@@ -53,7 +59,7 @@ function distHash(): string {
       else if (!p.endsWith(".map")) h.update(p).update(fs.readFileSync(p));
     }
   };
-  for (const d of ["dist/provider", "dist/emulator", "dist/onboarding", PROGRAMS]) walk(path.join(ROOT, d));
+  for (const d of ["dist/provider", "dist/emulator", "dist/onboarding", PROGRAMS, RELIABILITY_PROGRAMS, BENCH_PROGRAMS]) walk(path.join(ROOT, d));
   h.update(fs.readFileSync(path.join(ROOT, "package.json"))).update(DRIVER);
   return h.digest("hex").slice(0, 16);
 }
@@ -121,11 +127,13 @@ export function scratchProject(): string {
     for (const f of fs.readdirSync(path.join(ROOT, PROGRAMS)).filter((n) => n.endsWith(".js"))) {
       fs.copyFileSync(path.join(ROOT, PROGRAMS, f), path.join(dir, "programs", f));
     }
+    fs.cpSync(path.join(ROOT, RELIABILITY_PROGRAMS), path.join(dir, "programs", "reliability"), { recursive: true });
     fs.writeFileSync(path.join(dir, "programs", "onboarding.js"), [
       `const { readInventory } = require("./onboarding/inventory");`,
       `const { onboardingProgram } = require("./onboarding/program");`,
       `module.exports = (args) => onboardingProgram(readInventory(args.inventory));`,
     ].join("\n"));
+    fs.cpSync(path.join(ROOT, BENCH_PROGRAMS), path.join(dir, "programs", "bench"), { recursive: true });
     fs.writeFileSync(path.join(dir, ".ready"), packed);
     return dir;
   });
