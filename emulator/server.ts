@@ -92,10 +92,9 @@ function parseJsonBody(raw: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-async function readInput(route: Route, req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+function readInput(route: Route, rawBody: string, url: URL): Record<string, unknown> {
   if (route.httpMethod === "GET") return normalizeFields(queryToObject(url.searchParams), route.fields, "query string");
-  const body = parseJsonBody(await readBody(req));
-  return normalizeFields(body, route.fields);
+  return normalizeFields(parseJsonBody(rawBody), route.fields);
 }
 
 /** The gate every authenticated call passes before its handler. Order matches Google's front end. */
@@ -120,11 +119,15 @@ async function runApi(core: EmulatorCore, route: Route, req: IncomingMessage, re
     return log(0, logPartner);
   }
   try {
+    // The whole request is read before any delay: a slow server goes on with a
+    // request the client has stopped waiting for, which is what makes a timed-out
+    // CreateCustomer ambiguous.
+    const rawBody = route.httpMethod === "GET" ? "" : await readBody(req);
     if (fault?.kind === "delay") await sleep(fault.ms);
     if (core.options.latencyMs) await sleep(core.options.latencyMs);
     if (fault?.kind === "status") throw faultError(fault);
     const partner = admit(core, route, auth);
-    const input = await readInput(route, req, url);
+    const input = readInput(route, rawBody, url);
     const reply = await route.handler({ store: core.store, partner, input, createDelayMs: core.options.createDelayMs ?? 0 });
     if (fault?.kind === "commit-then-drop") {
       req.socket.destroy();
