@@ -4,7 +4,6 @@
  */
 interface ApiErrorShape {
   status?: string;
-  httpStatus?: number;
   /** Set by the client when the request may have been processed (timeout, lost response, 5xx). */
   outcomeUnknown?: boolean;
 }
@@ -23,17 +22,11 @@ export function isAlreadyExists(err: unknown): boolean {
 
 /**
  * A CreateCustomer failure after which the customer may or may not exist: a
- * timeout, a lost response, a server error. Anything the server refused
- * outright (4xx) is not ambiguous: nothing was created.
+ * timeout, a lost response, a server error. The client knows which failures
+ * those are; anything else (a refusal, a bug) created nothing.
  */
 export function isAmbiguous(err: unknown): boolean {
-  const { status, httpStatus, outcomeUnknown } = shape(err);
-  if (typeof outcomeUnknown === "boolean") return outcomeUnknown;
-  if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) return false;
-  if (status && ["INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION"].includes(status)) {
-    return false;
-  }
-  return true;
+  return shape(err).outcomeUnknown === true;
 }
 
 export function messageOf(err: unknown): string {
