@@ -1,5 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import { startEmulator, Emulator } from "../../emulator";
 import { StackHandle } from "../support/engine";
 import { compileInScratch, exampleStack, mustSucceed } from "./support";
@@ -12,15 +13,20 @@ import { compileInScratch, exampleStack, mustSucceed } from "./support";
  */
 let emu: Emulator;
 let stack: StackHandle;
+let dir: string;
 
 before(async () => {
   emu = await startEmulator({ port: 0 });
-  stack = exampleStack(compileInScratch("single-customer"), {
+  dir = compileInScratch("single-customer");
+  stack = exampleStack(dir, {
     "chronicle:emulatorHost": `127.0.0.1:${emu.port}`,
     "chronicle-single-customer:customerCode": "acme-quickstart",
   });
 });
-after(() => emu?.close());
+after(() => {
+  emu?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 test("up creates the customer once and keeps its credential secret", async () => {
   const up = mustSucceed(await stack.run("up"));
