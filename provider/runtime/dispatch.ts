@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { configure } from "./context";
+import { clientSettings, configure } from "./context";
 import { LIFECYCLES } from "../resources/registry";
 import { METHODS } from "./shim";
 
@@ -19,6 +19,8 @@ export async function dispatch(kind: string, methodOrIndex: string | number, arg
         `Install the version of pulumi-chronicle-partner that created it (or a newer one) and run the command again.`,
     );
   }
+  // A bad `chronicle:` setting (say region "eu") stops the preview, before any API call.
+  if (method === "check") clientSettings();
   const fn = lifecycle[method as Method] as (...a: unknown[]) => Promise<unknown>;
   if (!fn) throw new Error(`pulumi-chronicle-partner: unknown provider method "${method}"`);
   return fn.apply(lifecycle, args);

@@ -224,3 +224,14 @@ test("errors never carry the SSO XML", async () => {
   const { failures } = await checked(customerInputs("acme", { ssoConfig: xml.replace("</md:EntityDescriptor>", "") }));
   assert.ok(failures.length === 1 && !failures[0].reason.includes("leak-canary"));
 });
+
+test("a bad chronicle: setting stops check, before any API call, naming the key", async () => {
+  await h.call("customer", "configure", { config: { rawConfig: { "chronicle:region": "eu" } } });
+  try {
+    const err = await rejection(() => checked(customerInputs("acme")));
+    assert.match(err.message, /chronicle:region/);
+    assert.match(err.message, /europe/);
+  } finally {
+    await h.call("customer", "configure", { config: { rawConfig: { "chronicle:emulatorHost": `127.0.0.1:${h.emu.port}`, "chronicle:requestsPerSecond": "1000" } } });
+  }
+});
