@@ -148,6 +148,14 @@ async function adopt(inputs: CustomerInputs, customer: Customer, why: string): P
   return { id: inputs.customerCode, outs: outputs(inputs, live) };
 }
 
+function alreadyExists(code: string): Error {
+  return new Error(
+    `A customer with code "${code}" already exists for this partner. To manage it with this stack, set adoptExisting: true ` +
+      `(the partner API has no import: adoption takes the customer over and changes nothing that cannot be changed). ` +
+      `If an earlier, interrupted run of this stack created it, adopting it is safe.`,
+  );
+}
+
 async function createCustomer(inputs: CustomerInputs, recovering: boolean): Promise<pulumi.dynamic.CreateResult> {
   const api = apiClient();
   const code = inputs.customerCode;
@@ -155,11 +163,7 @@ async function createCustomer(inputs: CustomerInputs, recovering: boolean): Prom
   if (existing) {
     if (recovering) return adopt(inputs, existing, "an earlier run's CreateCustomer had not confirmed");
     if (inputs.adoptExisting) return adopt(inputs, existing, "adoptExisting is set");
-    throw new Error(
-      `A customer with code "${code}" already exists for this partner. To manage it with this stack, set adoptExisting: true ` +
-        `(the partner API has no import: adoption takes the customer over and changes nothing that cannot be changed). ` +
-        `If an earlier, interrupted run of this stack created it, adopting it is safe.`,
-    );
+    throw alreadyExists(code);
   }
   try {
     const customer = await api.createCustomer({
@@ -174,8 +178,14 @@ async function createCustomer(inputs: CustomerInputs, recovering: boolean): Prom
     });
     return { id: code, outs: outputs(inputs, customer) };
   } catch (err) {
-    // Absent a moment ago and present now: our own earlier attempt committed.
-    if (isAlreadyExists(err)) return adopt(inputs, await api.getCustomer(code), "CreateCustomer committed before its response was lost");
+    // The client already recognises its own unanswered attempts; a conflict that reaches us
+    // means someone else created the code since our lookup (another stack, the console), or,
+    // when recovering, that an earlier run's create finished provisioning meanwhile.
+    if (isAlreadyExists(err)) {
+      if (recovering) return adopt(inputs, await api.getCustomer(code), "an earlier run's CreateCustomer finished meanwhile");
+      if (inputs.adoptExisting) return adopt(inputs, await api.getCustomer(code), "adoptExisting is set");
+      throw alreadyExists(code);
+    }
     if (isAmbiguous(err)) {
       throw partialCreate(code, { ...inputs }, `CreateCustomer for "${code}" did not confirm: ${messageOf(err)} ` +
         `The customer may or may not exist. Running \`pulumi up\` again is safe: it looks the customer up by its code and finishes without creating a duplicate.`);
