@@ -19,6 +19,8 @@ const MAX_PAGES = 1000;
 
 export class PartnerClient implements PartnerApi {
   private readonly transport: Transport;
+  /** GetCustomer requests in flight, by customer code. */
+  private readonly reads = new Map<string, Promise<Customer>>();
 
   constructor(readonly settings: ClientSettings, hooks: ClientHooks = {}, auth: Authorizer = createAuthorizer(settings)) {
     this.transport = new Transport(settings, auth, hooks);
@@ -40,6 +42,7 @@ export class PartnerClient implements PartnerApi {
           `not end with "-", and be 1 to 18 characters long. Nothing was sent.`,
       });
     }
+    this.reads.delete(code);
     const call: CallOptions = { customerCode: code, body: wire.createCustomerBody(req) };
     let outcomeUnknown = false;
     for (let attempt = 1; ; attempt++) {
@@ -63,8 +66,22 @@ export class PartnerClient implements PartnerApi {
     }
   }
 
-  async getCustomer(customerCode: string): Promise<Customer> {
-    return wire.parseCustomer("GetCustomer", await this.get("GetCustomer", customerCode));
+  /**
+   * Concurrent reads of one customer share one request: a refresh reads a
+   * customer, its SSO config and its UI state at once, and one GetCustomer
+   * answers all three. A write to the customer forgets the shared read, so a
+   * read started after a write is never answered from before it.
+   */
+  getCustomer(customerCode: string): Promise<Customer> {
+    const inFlight = this.reads.get(customerCode);
+    if (inFlight) return inFlight;
+    const read = this.get("GetCustomer", customerCode).then((body) => wire.parseCustomer("GetCustomer", body));
+    this.reads.set(customerCode, read);
+    const forget = () => {
+      if (this.reads.get(customerCode) === read) this.reads.delete(customerCode);
+    };
+    read.then(forget, forget);
+    return read;
   }
 
   async findCustomer(customerCode: string): Promise<Customer | undefined> {
@@ -138,6 +155,7 @@ export class PartnerClient implements PartnerApi {
   }
 
   private post(method: ApiMethod, customerCode: string | undefined, body: unknown): Promise<unknown> {
+    if (customerCode !== undefined) this.reads.delete(customerCode);
     return this.transport.call(method, { customerCode, body });
   }
 
