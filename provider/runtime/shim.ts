@@ -12,6 +12,8 @@ export const METHODS = ["configure", "check", "diff", "create", "read", "update"
  * `refresh` run the code installed today rather than the code frozen when the
  * resource was created, and keeps native objects (HTTP clients, auth) and
  * secrets out of the closure. Only the resource kind string is captured.
+ * Resources pass the shim as the exports of `kinds/<kind>.js`, which Pulumi
+ * stores as a mere `require()` of that module in users' projects (kinds/README.md).
  */
 export function providerShim(kind: string): pulumi.dynamic.ResourceProvider {
   // The package name, not a path: the provider process resolves it from the

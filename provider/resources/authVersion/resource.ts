@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/authVersion");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleAuthVersionArgs {
@@ -19,6 +19,6 @@ export class ChronicleAuthVersion extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleAuthVersionArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleAuthVersion", args, ["customerCode", "authVersion"], opts);
-    super(providerShim("authVersion"), name, { ...a }, opts, "chronicle", "ChronicleAuthVersion");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleAuthVersion");
   }
 }

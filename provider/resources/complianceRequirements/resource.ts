@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/complianceRequirements");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleComplianceRequirementsArgs {
@@ -19,6 +19,6 @@ export class ChronicleComplianceRequirements extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleComplianceRequirementsArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleComplianceRequirements", args, ["customerCode", "complianceCertifications"], opts);
-    super(providerShim("complianceRequirements"), name, { ...a }, opts, "chronicle", "ChronicleComplianceRequirements");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleComplianceRequirements");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/customer");
 import { requireArgs, withSecretOutputs } from "../common/lifecycle";
 import { SECRET_OUTPUTS } from "./lifecycle";
 
@@ -92,6 +92,6 @@ export class ChronicleCustomer extends pulumi.dynamic.Resource {
       instanceId: undefined, customerId: undefined, forwarders: undefined, ssoState: undefined,
       ssoCreateTime: undefined, ssoDeployTime: undefined, credentials: undefined, credentialsByType: undefined,
     };
-    super(providerShim("customer"), name, props, withSecretOutputs(opts, SECRET_OUTPUTS), "chronicle", "ChronicleCustomer");
+    super(provider, name, props, withSecretOutputs(opts, SECRET_OUTPUTS), "chronicle", "ChronicleCustomer");
   }
 }

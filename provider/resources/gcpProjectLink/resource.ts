@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/gcpProjectLink");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleGcpProjectLinkArgs {
@@ -16,6 +16,6 @@ export class ChronicleGcpProjectLink extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleGcpProjectLinkArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleGcpProjectLink", args, ["customerCode", "gcpProject"], opts);
-    super(providerShim("gcpProjectLink"), name, { ...a }, opts, "chronicle", "ChronicleGcpProjectLink");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleGcpProjectLink");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/iamEnablement");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleIamEnablementArgs {
@@ -19,6 +19,6 @@ export class ChronicleIamEnablement extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleIamEnablementArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleIamEnablement", args, ["customerCode", "acknowledgeIrreversible"], opts);
-    super(providerShim("iamEnablement"), name, { ...a }, opts, "chronicle", "ChronicleIamEnablement");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleIamEnablement");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/ssoConfig");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleSsoConfigArgs {
@@ -31,6 +31,6 @@ export class ChronicleSsoConfig extends pulumi.dynamic.Resource {
   constructor(name: string, args: ChronicleSsoConfigArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleSsoConfig", args, ["customerCode", "ssoConfig"], opts);
     const props = { ...a, ssoConfig: pulumi.secret(a.ssoConfig), ssoState: undefined, ssoCreateTime: undefined, ssoDeployTime: undefined };
-    super(providerShim("ssoConfig"), name, props, opts, "chronicle", "ChronicleSsoConfig");
+    super(provider, name, props, opts, "chronicle", "ChronicleSsoConfig");
   }
 }

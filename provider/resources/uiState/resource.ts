@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/uiState");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleUiStateArgs {
@@ -19,6 +19,6 @@ export class ChronicleUiState extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleUiStateArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleUiState", args, ["customerCode", "enabled"], opts);
-    super(providerShim("uiState"), name, { ...a }, opts, "chronicle", "ChronicleUiState");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleUiState");
   }
 }

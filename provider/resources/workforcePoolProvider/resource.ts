@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerShim } from "../../runtime/shim";
+import provider = require("../../runtime/kinds/workforcePoolProvider");
 import { requireArgs } from "../common/lifecycle";
 
 export interface ChronicleWorkforcePoolProviderArgs {
@@ -19,6 +19,6 @@ export class ChronicleWorkforcePoolProvider extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ChronicleWorkforcePoolProviderArgs, opts?: pulumi.CustomResourceOptions) {
     const a = requireArgs("ChronicleWorkforcePoolProvider", args, ["customerCode", "customerSubdomain", "providerId"], opts);
-    super(providerShim("workforcePoolProvider"), name, { ...a }, opts, "chronicle", "ChronicleWorkforcePoolProvider");
+    super(provider, name, { ...a }, opts, "chronicle", "ChronicleWorkforcePoolProvider");
   }
 }
