@@ -15,9 +15,9 @@ import { EngineResult, ROOT, newStack, scratchProject, StackHandle } from "../su
 export const EXAMPLES_DIR = path.join(ROOT, "examples");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
-/** Files of an example that are the user's, not install or build output. */
-function sourceFiles(name: string): string[] {
-  return fs.readdirSync(path.join(EXAMPLES_DIR, name)).filter((f) => f !== "node_modules" && !f.endsWith(".js"));
+/** Files of a program folder that are the user's, not install or build output. */
+function sourceFiles(folder: string): string[] {
+  return fs.readdirSync(folder).filter((f) => f !== "node_modules" && !f.endsWith(".js"));
 }
 
 /**
@@ -25,21 +25,21 @@ function sourceFiles(name: string): string[] {
  * place with its own tsconfig.json, so `__dirname` in the program is the
  * folder holding its data files. Returns the folder. A type error fails here.
  */
-export function compileExample(name: string, base: string): string {
+export function compileExample(name: string, base: string, source = path.join(EXAMPLES_DIR, name)): string {
   const dir = fs.mkdtempSync(path.join(base, `example-${name}-`));
-  for (const f of sourceFiles(name)) fs.cpSync(path.join(EXAMPLES_DIR, name, f), path.join(dir, f), { recursive: true });
+  for (const f of sourceFiles(source)) fs.cpSync(path.join(source, f), path.join(dir, f), { recursive: true });
   try {
     execFileSync(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json")], { cwd: dir, encoding: "utf8", stdio: "pipe" });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
-    throw new Error(`examples/${name} does not type-check against the package:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(`${path.relative(ROOT, source)} does not type-check against the package:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
   }
   return dir;
 }
 
 /** The example compiled inside the scratch project, i.e. against the packed package. */
-export function compileInScratch(name: string): string {
-  return compileExample(name, scratchProject());
+export function compileInScratch(name: string, source?: string): string {
+  return compileExample(name, scratchProject(), source);
 }
 
 /** The project name the example's Pulumi.yaml declares: its config keys are namespaced by it. */
