@@ -88,7 +88,8 @@ export class PartnerClient implements PartnerApi {
     try {
       return await this.getCustomer(customerCode);
     } catch (e) {
-      if (e instanceof ChronicleApiError && e.httpStatus === 404) return undefined;
+      // Only the API's own NOT_FOUND means "no such customer"; a plain 404 (wrong endpoint) is an error.
+      if (e instanceof ChronicleApiError && e.httpStatus === 404 && e.status === "NOT_FOUND") return undefined;
       throw e;
     }
   }
@@ -161,7 +162,7 @@ export class PartnerClient implements PartnerApi {
 
   private async ownCustomerOr(req: CreateCustomerRequest, conflict: ChronicleApiError): Promise<Customer> {
     const existing = await this.findCustomer(req.customerCode);
-    if (!existing) throw conflict;
+    if (!existing) throw unconfirmedConflict(req.customerCode, conflict);
     return this.sameCustomerOrThrow(existing, req, conflict);
   }
 
@@ -175,6 +176,22 @@ export class PartnerClient implements PartnerApi {
         `Choose another customer code, or adopt the existing customer (import it into the stack).`,
     });
   }
+}
+
+/**
+ * After an unanswered attempt, the re-send met a conflict but the code still
+ * cannot be read: our first attempt may still be provisioning it. Whether the
+ * customer exists is unknown, so the caller must record a possible create
+ * (outcomeUnknown) and look again later, never conclude "not created".
+ */
+function unconfirmedConflict(code: string, conflict: ChronicleApiError): ChronicleApiError {
+  return new ChronicleApiError({
+    httpStatus: conflict.httpStatus, status: conflict.status, reason: conflict.reason, method: "CreateCustomer", retryable: false,
+    customerCode: code, attempts: conflict.attempts, outcomeUnknown: true,
+    message: `CreateCustomer for customer code "${code}" did not confirm: an earlier attempt got no answer, the re-send was refused ` +
+      `as a conflict (HTTP ${conflict.httpStatus} ${conflict.status}), and the customer cannot be read yet (it may still be provisioning, ` +
+      `or a subdomain may belong to another customer). Whether it was created is unknown; running again looks it up by its code first.`,
+  });
 }
 
 const shared = new Map<string, PartnerClient>();

@@ -32,7 +32,7 @@ export interface ChronicleApiErrorInit {
 export class ChronicleApiError extends Error {
   override readonly name = "ChronicleApiError";
   readonly httpStatus: number;
-  /** Google status string: NOT_FOUND, PERMISSION_DENIED, DEADLINE_EXCEEDED, UNAVAILABLE... */
+  /** Google status string: NOT_FOUND (only when the API's error body says so), PERMISSION_DENIED, DEADLINE_EXCEEDED, UNAVAILABLE... */
   readonly status: string;
   /** ErrorInfo reason (e.g. SERVICE_DISABLED), when the server gave one. */
   readonly reason?: string;
@@ -93,6 +93,9 @@ export function redact(text: string, maxLength = 300): string {
   s = s.replace(/[A-Za-z0-9+/]{16,}={1,2}/g, REDACTED);
   return s.length > maxLength ? `${s.slice(0, maxLength)}...` : s;
 }
+
+/** Status of a 404 that did not come from the partner API (no Google error body): not NOT_FOUND on purpose. */
+export const ENDPOINT_NOT_FOUND = "ENDPOINT_NOT_FOUND";
 
 const STATUS_BY_HTTP: Record<number, string> = {
   400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND",
@@ -180,10 +183,28 @@ function who(ctx: ErrorContext): string {
   return ctx.customerCode ? ` for customer code "${ctx.customerCode}"` : "";
 }
 
+/**
+ * A 404 without a Google API error body (an HTML page, an empty body) comes
+ * from something that is not the partner API: a wrong endpoint, a proxy. It
+ * says nothing about the customer, so it is never NOT_FOUND: a refresh must
+ * not take it for "the customer is gone" and empty the state.
+ */
+function endpointNotFound(ctx: ErrorContext, body: unknown): ChronicleApiError {
+  const what = typeof body === "string" && /<html|<!doctype/i.test(body) ? "an HTML page" : "no Google API error";
+  return new ChronicleApiError({
+    httpStatus: 404, status: ENDPOINT_NOT_FOUND, method: ctx.method, customerCode: ctx.customerCode, attempts: ctx.attempt, retryable: false,
+    message: `${ctx.method}${who(ctx)} failed with HTTP 404 from${ctx.host ? ` ${ctx.host}` : " the endpoint"} with ${what} in the answer: ` +
+      `this address does not serve the partner API. Check chronicle:region, chronicle:endpoint and chronicle:emulatorHost (and any proxy). ` +
+      `Nothing was concluded about the customer.`,
+  });
+}
+
 /** Maps a non-2xx HTTP answer to the error a person can act on. */
 export function errorFromResponse(ctx: ErrorContext, httpStatus: number, body: unknown, retryAfterMs?: number): ChronicleApiError {
   const e = readErrorBody(body);
-  const status = typeof e.status === "string" && /^[A-Z_]+$/.test(e.status) ? e.status : STATUS_BY_HTTP[httpStatus] ?? (httpStatus >= 500 ? "INTERNAL" : "UNKNOWN");
+  const apiStatus = typeof e.status === "string" && /^[A-Z_]+$/.test(e.status) ? e.status : undefined;
+  if (httpStatus === 404 && apiStatus === undefined) return endpointNotFound(ctx, body);
+  const status = apiStatus ?? STATUS_BY_HTTP[httpStatus] ?? (httpStatus >= 500 ? "INTERNAL" : "UNKNOWN");
   const info = readErrorInfo(e.details);
   const serverMessage = typeof e.message === "string" ? e.message : "";
   const base = { httpStatus, status, reason: info.reason, method: ctx.method, customerCode: ctx.customerCode, attempts: ctx.attempt, retryAfterMs };

@@ -178,17 +178,19 @@ async function createCustomer(inputs: CustomerInputs, recovering: boolean): Prom
     });
     return { id: code, outs: outputs(inputs, customer) };
   } catch (err) {
-    // The client already recognises its own unanswered attempts; a conflict that reaches us
+    // Ambiguity first: a conflict the client could not resolve after its own unanswered
+    // attempt (outcomeUnknown) may be our own create still provisioning.
+    if (isAmbiguous(err)) {
+      throw partialCreate(code, { ...inputs }, `CreateCustomer for "${code}" did not confirm: ${messageOf(err)} ` +
+        `The customer may or may not exist. Running \`pulumi up\` again is safe: it looks the customer up by its code and finishes without creating a duplicate.`);
+    }
+    // The client already recognises its own unanswered attempts; a plain conflict that reaches us
     // means someone else created the code since our lookup (another stack, the console), or,
     // when recovering, that an earlier run's create finished provisioning meanwhile.
     if (isAlreadyExists(err)) {
       if (recovering) return adopt(inputs, await api.getCustomer(code), "an earlier run's CreateCustomer finished meanwhile");
       if (inputs.adoptExisting) return adopt(inputs, await api.getCustomer(code), "adoptExisting is set");
       throw alreadyExists(code);
-    }
-    if (isAmbiguous(err)) {
-      throw partialCreate(code, { ...inputs }, `CreateCustomer for "${code}" did not confirm: ${messageOf(err)} ` +
-        `The customer may or may not exist. Running \`pulumi up\` again is safe: it looks the customer up by its code and finishes without creating a duplicate.`);
     }
     throw err;
   }
