@@ -60,6 +60,9 @@ export const SETTINGS_DOC: readonly SettingDoc[] = [
   { key: "chronicle:maxRetries", default: "5", secret: false, description: "Retries of a transient failure (429 rate limit, 5xx, network) for idempotent calls." },
   { key: "chronicle:requestsPerSecond", default: "5", secret: false, description: "Client-side rate limit, shared by every client of the same endpoint in the process." },
   { key: "chronicle:maxConcurrency", default: "4", secret: false, description: "Requests in flight at once, shared by every client of the same endpoint in the process." },
+  { key: "chronicle:createQuotaRemaining", secret: false,
+    description: "Optional whole number: the CreateCustomer calls left today (the daily quota minus today's creations). Used only to warn at preview " +
+      "when a plan creates more customers than that; not a client setting, nothing is refused because of it." },
   { key: "chronicle:selfSignedJwt", default: "true with the emulator, false otherwise", secret: false,
     description: "Service-account keys sign a scoped JWT themselves instead of calling oauth2.googleapis.com for a token." },
 ];

@@ -7,6 +7,7 @@ import { changedProps, definedOnly, diffInputs, pickInputs, sameValue } from "..
 import { isAlreadyExists, isAmbiguous, isNotFound, messageOf, partialCreate } from "../common/errors";
 import { Lifecycle } from "../common/lifecycle";
 import { decodeSsoXml } from "../common/sso";
+import { notePlannedCreate } from "./quota";
 
 export interface CustomerInputs {
   customerName: string;
@@ -83,6 +84,10 @@ async function check(olds: Record<string, unknown>, news: Record<string, unknown
   for (const [k, v] of Object.entries(DEFAULTS)) if (inputs[k] === undefined) inputs[k] = v;
 
   const sameCustomer = olds.customerCode !== undefined && !isUnknown(inputs.customerCode) && olds.customerCode === inputs.customerCode;
+  // A new resource, or a new code (a replacement), means one CreateCustomer: counted against the daily budget.
+  const code = isUnknown(inputs.customerCode) ? undefined : String(inputs.customerCode);
+  const plansCreate = olds.customerCode === undefined || (code !== undefined && olds.customerCode !== code);
+  if (plansCreate && c.failures.length === 0) await notePlannedCreate(code);
   if (sameCustomer) {
     for (const prop of Object.keys(IMMUTABLE)) {
       if (!isUnknown(inputs[prop]) && !sameValue(olds[prop], inputs[prop])) c.fail(prop, immutableRefusal(prop, olds[prop]));
