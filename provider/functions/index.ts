@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Customer, ForwarderConfig, IamMigration, PartnerApi } from "../client/models";
 import { resolveSettings, sharedClient } from "../client";
+import { withRerunNote } from "../runtime/rerun";
 
 /**
  * Read-only calls for programs. They run in the program process (not the
@@ -9,7 +10,20 @@ import { resolveSettings, sharedClient } from "../client";
  * carrying credentials or forwarder configs is secret.
  */
 function programClient(): PartnerApi {
-  return sharedClient(resolveSettings(pulumi.runtime.allConfig(), process.env));
+  return rerunNoted(sharedClient(resolveSettings(pulumi.runtime.allConfig(), process.env)));
+}
+
+/** The client, with transient failures saying that a rerun is safe (these calls only read or compute). */
+function rerunNoted(api: PartnerApi): PartnerApi {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((err: unknown) => {
+        throw withRerunNote(err);
+      });
+    },
+  });
 }
 
 export interface GetCustomerArgs {

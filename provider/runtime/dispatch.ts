@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { clientSettings, configure } from "./context";
 import { LIFECYCLES } from "../resources/registry";
 import { METHODS } from "./shim";
+import { withRerunNote } from "./rerun";
 
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
@@ -23,5 +24,9 @@ export async function dispatch(kind: string, methodOrIndex: string | number, arg
   if (method === "check") clientSettings();
   const fn = lifecycle[method as Method] as (...a: unknown[]) => Promise<unknown>;
   if (!fn) throw new Error(`pulumi-chronicle-partner: unknown provider method "${method}"`);
-  return fn.apply(lifecycle, args);
+  try {
+    return await fn.apply(lifecycle, args);
+  } catch (err) {
+    throw withRerunNote(err);
+  }
 }
