@@ -71,6 +71,8 @@ const EMULATOR_CLI: Known = { evidence: ["test/emulator/control-cli.test.ts", "e
 const KNOWN: Record<string, Known> = {
   "npm run onboard": { evidence: ["scripts/onboard.ts", "stack.up("], why: "the main job; tried by hand on a fresh clone; its program is the one test/e2e/lifecycle.test.ts runs" },
   "npm test": { evidence: ["test/examples/emulator-in-tests.test.ts", "tenant.test.js"], why: "the test command itself; for examples/emulator-in-tests its own script, which that test runs" },
+  "npm run build": { evidence: ["package.json", '"build": "tsc -p tsconfig.json"'], why: "the compile step that scripts/setup.sh runs before every test run" },
+  "npm pack": { evidence: ["test/support/engine.ts", '["pack",'], why: "the harness packs the package the same way for every engine test" },
   "npm install": { why: "standard npm; the harness installs the same dependencies from the packed package" },
   "node dist/emulator/cli.js --help": { run: ["node", "dist/emulator/cli.js", "--help"] },
   "npm run emulator -- --port 8473": EMULATOR_CLI,

@@ -26,6 +26,9 @@ for (const name of examples) {
     const deps = Object.keys(pkg.dependencies ?? {});
     assert.ok(deps.includes("pulumi-chronicle-partner") && deps.includes("@pulumi/pulumi"), `examples/${name}/package.json dependencies: ${deps}`);
     if (name === "composition") assert.ok(deps.includes("@pulumi/random"));
+    // The tarball `npm pack` writes at the root: a symlink to the checkout would load a second @pulumi/pulumi.
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+    assert.equal(pkg.dependencies["pulumi-chronicle-partner"], `file:../../pulumi-chronicle-partner-${version}.tgz`);
     assert.match(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"), /^name: chronicle-[a-z-]+$/m);
     const testFile = path.join(ROOT, "test", "examples", `${name}.test.ts`);
     assert.ok(fs.existsSync(testFile), `no test runs examples/${name}`);
