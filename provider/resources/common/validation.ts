@@ -16,10 +16,11 @@ export const CUSTOMER_CODE_RULE =
   "a customer code starts with a lowercase letter, uses only lowercase letters, digits and '-', does not end with '-', and has 1 to 18 characters";
 const CUSTOMER_CODE = /^[a-z](?:[a-z0-9-]{0,16}[a-z0-9])?$/;
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const SUBDOMAIN_RULE =
+  "use lowercase letters, digits and '-', 1 to 63 characters, not starting or ending with '-' (it becomes SUBDOMAIN.backstory.chronicle.security)";
 const GCP_PROJECT = /^projects\/(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/;
 const PROVIDER_ID = /^locations\/global\/workforcePools\/[a-z0-9-]{4,63}\/providers\/[a-z0-9-]{4,32}$/;
 const COMPLIANCE = /^COMPLIANCE_CERTIFICATION_[A-Z0-9_]+$/;
-const SERVICE_ACCOUNT_EMAIL = /^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/;
 
 export function isValidCustomerCode(code: string): boolean {
   return CUSTOMER_CODE.test(code);
@@ -83,27 +84,35 @@ export class InputChecker {
     else if (v.length > maxLength) this.fail(prop, `${prop} must have at most ${maxLength} characters, got ${v.length}.`);
   }
 
-  subdomain(prop: string, required: boolean): void {
+  /** A string that must match `pattern`; `rule` says what is allowed. */
+  private matching(prop: string, required: boolean, noun: string, pattern: RegExp, rule: string): void {
     const v = this.str(prop, required);
-    if (v !== undefined && !SUBDOMAIN.test(v)) {
-      this.fail(prop, `${prop} ${describe(v)} is not a valid subdomain: use lowercase letters, digits and '-', 1 to 63 characters, not starting or ending with '-' (it becomes SUBDOMAIN.backstory.chronicle.security).`);
-    }
+    if (v !== undefined && !pattern.test(v)) this.fail(prop, `${prop} ${describe(v)} is not a valid ${noun}: ${rule}.`);
   }
 
-  subdomainList(prop: string): void {
+  /** A non-empty list whose items each match `pattern`. */
+  private list(prop: string, what: { noun: string; pattern: RegExp; rule: string; unique?: boolean }): void {
     const v = this.inputs[prop];
-    if (v === undefined || v === null) return this.fail(prop, `${prop} is required: a list of at least one subdomain.`);
+    if (v === undefined || v === null) return this.fail(prop, `${prop} is required: a list of at least one ${what.noun} (${what.rule}).`);
     if (isUnknown(v) && !Array.isArray(v)) return;
-    if (!Array.isArray(v)) return this.fail(prop, `${prop} must be a list of subdomains, got ${describe(v)}.`);
-    if (v.length === 0) return this.fail(prop, `${prop} must contain at least one subdomain.`);
+    if (!Array.isArray(v)) return this.fail(prop, `${prop} must be a list of ${what.noun}s, got ${describe(v)}.`);
+    if (v.length === 0) return this.fail(prop, `${prop} must contain at least one ${what.noun}.`);
     v.forEach((item, i) => {
       if (isUnknown(item)) return;
-      if (typeof item !== "string" || !SUBDOMAIN.test(item)) {
-        this.fail(`${prop}[${i}]`, `${prop}[${i}] ${describe(item)} is not a valid subdomain: use lowercase letters, digits and '-', 1 to 63 characters, not starting or ending with '-'.`);
+      if (typeof item !== "string" || !what.pattern.test(item)) {
+        this.fail(`${prop}[${i}]`, `${prop}[${i}] ${describe(item)} is not a valid ${what.noun}: ${what.rule}.`);
       }
     });
     const known = v.filter((x) => typeof x === "string" && !isUnknown(x));
-    if (new Set(known).size !== known.length) this.fail(prop, `${prop} lists the same subdomain more than once.`);
+    if (what.unique && new Set(known).size !== known.length) this.fail(prop, `${prop} lists the same ${what.noun} more than once.`);
+  }
+
+  subdomain(prop: string, required: boolean): void {
+    this.matching(prop, required, "subdomain", SUBDOMAIN, SUBDOMAIN_RULE);
+  }
+
+  subdomainList(prop: string): void {
+    this.list(prop, { noun: "subdomain", pattern: SUBDOMAIN, rule: SUBDOMAIN_RULE, unique: true });
   }
 
   enumValue(prop: string, allowed: readonly string[], required = false): void {
@@ -131,37 +140,18 @@ export class InputChecker {
   }
 
   gcpProject(prop: string, required: boolean): void {
-    const v = this.str(prop, required);
-    if (v !== undefined && !GCP_PROJECT.test(v)) {
-      this.fail(prop, `${prop} ${describe(v)} is not valid: use "projects/PROJECT_ID" (or "projects/PROJECT_NUMBER").`);
-    }
+    this.matching(prop, required, "project", GCP_PROJECT, `use "projects/PROJECT_ID" (or "projects/PROJECT_NUMBER")`);
   }
 
   providerId(prop: string, required: boolean): void {
-    const v = this.str(prop, required);
-    if (v !== undefined && !PROVIDER_ID.test(v)) {
-      this.fail(prop, `${prop} ${describe(v)} is not valid: use "locations/global/workforcePools/POOL/providers/PROVIDER".`);
-    }
-  }
-
-  serviceAccountEmail(prop: string, required: boolean): void {
-    const v = this.str(prop, required);
-    if (v !== undefined && !SERVICE_ACCOUNT_EMAIL.test(v)) {
-      this.fail(prop, `${prop} ${describe(v)} is not a service account email (NAME@PROJECT.iam.gserviceaccount.com).`);
-    }
+    this.matching(prop, required, "workforce pool provider", PROVIDER_ID, `use "locations/global/workforcePools/POOL/providers/PROVIDER"`);
   }
 
   complianceList(prop: string): void {
-    const v = this.inputs[prop];
-    if (v === undefined || v === null) return this.fail(prop, `${prop} is required: a list of compliance certifications such as COMPLIANCE_CERTIFICATION_FEDRAMP_MODERATE.`);
-    if (isUnknown(v) && !Array.isArray(v)) return;
-    if (!Array.isArray(v)) return this.fail(prop, `${prop} must be a list of strings, got ${describe(v)}.`);
-    if (v.length === 0) return this.fail(prop, `${prop} must contain at least one certification.`);
-    v.forEach((item, i) => {
-      if (isUnknown(item)) return;
-      if (typeof item !== "string" || !COMPLIANCE.test(item)) {
-        this.fail(`${prop}[${i}]`, `${prop}[${i}] ${describe(item)} is not valid: certifications look like COMPLIANCE_CERTIFICATION_FEDRAMP_MODERATE or COMPLIANCE_CERTIFICATION_PCI_DSS.`);
-      }
+    this.list(prop, {
+      noun: "certification",
+      pattern: COMPLIANCE,
+      rule: "certifications look like COMPLIANCE_CERTIFICATION_FEDRAMP_MODERATE or COMPLIANCE_CERTIFICATION_PCI_DSS",
     });
   }
 
