@@ -54,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     advanceClock: (ms) => core.advanceClock(ms),
     createServiceAccountKey: (partner) => core.createServiceAccountKey(partner),
     createSubjectToken: (partner) => core.createSubjectToken(partner),
+    issuedAccessTokens: () => Object.keys(core.store.state.auth.accessTokens),
     customers: (partner) => core.customers(partner),
     updateCustomer: (code, patch, partner) => core.updateCustomer(code, patch, partner),
     setOptions: (o) => core.setOptions(o),

@@ -110,6 +110,8 @@ export interface Emulator {
   advanceClock(ms: number): void;
   createServiceAccountKey(partner?: string): ServiceAccountKeyJson;
   createSubjectToken(partner?: string): string;
+  /** Access tokens the token endpoint has issued and not yet expired (read-only): tests search logs and state for them. */
+  issuedAccessTokens(): string[];
   /** Defaults to DEFAULT_PARTNER; pass "*" for every partner. */
   customers(partner?: string): EmulatorCustomer[];
   updateCustomer(code: string, patch: CustomerPatch, partner?: string): void;
