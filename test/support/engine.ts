@@ -80,7 +80,9 @@ const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
   await stack.setAllConfig(Object.fromEntries(Object.entries(req.config).map(([k, v]) => [k, { value: String(v.value ?? v), secret: !!v.secret }])));
   const out = [];
   const onOutput = (s) => { out.push(s); if (req.echo) process.stderr.write(s); };
-  const opts = { onOutput, parallel: req.parallel, color: "never", ...(req.opts || {}) };
+  // The CLI's own stderr (with logToStdErr, the engine's and providers' logs) reaches the harness's stderr.
+  const onError = (s) => process.stderr.write(s);
+  const opts = { onOutput, onError, parallel: req.parallel, color: "never", ...(req.opts || {}) };
   let result = {};
   try {
     if (req.op === "up") {
