@@ -6,7 +6,8 @@
  *
  * Flags: --n 1,10,50 (default; add 200 with --n 1,10,50,200 or --big),
  * --latency 0,100, --rps 100, --concurrency 16, --wif-n 10 (0 skips the
- * token-count run), --out FILE (also write the tables there).
+ * token-count run), --skip-checkpoints (sets PULUMI_SKIP_CHECKPOINTS=true for
+ * every engine run, floors included), --out FILE (also write the tables there).
  */
 import * as fs from "node:fs";
 import { startEmulator } from "../emulator";
@@ -19,11 +20,12 @@ interface Options {
   rps: string;
   concurrency: string;
   wifN: number;
+  skipCheckpoints: boolean;
   out?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { ns: [1, 10, 50], latencies: [0, 100], rps: "100", concurrency: "16", wifN: 10 };
+  const o: Options = { ns: [1, 10, 50], latencies: [0, 100], rps: "100", concurrency: "16", wifN: 10, skipCheckpoints: false };
   const list = (v: string | undefined, flag: string) => {
     const ns = (v ?? "").split(",").map(Number);
     if (!ns.length || ns.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`${flag} takes a comma-separated list of whole numbers, got "${v}"`);
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): Options {
       case "--rps": o.rps = next(); break;
       case "--concurrency": o.concurrency = next(); break;
       case "--wif-n": o.wifN = list(next(), flag)[0]; break;
+      case "--skip-checkpoints": o.skipCheckpoints = true; break;
       case "--out": o.out = next(); break;
       default: throw new Error(`unknown flag ${flag}; see the header of bench/run.ts`);
     }
@@ -48,6 +51,8 @@ function parseArgs(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  // The engine's children inherit it: no state snapshot after each step, one at the end.
+  if (o.skipCheckpoints) process.env.PULUMI_SKIP_CHECKPOINTS = "true";
   const started = Date.now();
   // Creates are capped per day by Google (10 to 30); the benchmark creates far more, on purpose.
   const emu = await startEmulator({ port: 0, createQuotaPerDay: 1_000_000 });
@@ -68,7 +73,8 @@ async function main(): Promise<void> {
     const wif = o.wifN > 0 ? await workloadIdentityStack(o.wifN, emu, limits) : undefined;
     const text = [
       `## Machine\n\n${machine()}`,
-      `## Settings\n\nchronicle:requestsPerSecond ${o.rps}, chronicle:maxConcurrency ${o.concurrency}; engine parallelism unbounded (the CLI default); emulator create quota lifted. ` +
+      `## Settings\n\nchronicle:requestsPerSecond ${o.rps}, chronicle:maxConcurrency ${o.concurrency}; engine parallelism unbounded (the CLI default); emulator create quota lifted; ` +
+        `${o.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "engine checkpoints on (the default)"}. ` +
         `Whole run: ${((Date.now() - started) / 60000).toFixed(1)} min.`,
       `## Operations\n\n${operationsTable(cells, floors)}`,
       `## State after up\n\n${stateTable(cells, floors)}`,
