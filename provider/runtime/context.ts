@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PartnerApi } from "../client/models";
-import { resolveSettings, sharedClient, ClientSettings } from "../client";
+import { resolveSettings, sharedClient, ClientSettings, SETTINGS_DOC } from "../client";
 
 /**
  * The provider process's view of the stack configuration. `configure` hands
@@ -20,7 +20,8 @@ function configMap(cfg: pulumi.dynamic.Config): Record<string, string | undefine
   // The host's Config keeps the whole map; the interface only offers get().
   const raw = (cfg as unknown as { rawConfig?: Record<string, string> }).rawConfig;
   if (raw) return { ...raw };
-  return {};
+  // Otherwise ask for every documented key, so that no setting is silently dropped.
+  return Object.fromEntries(SETTINGS_DOC.map((d) => [d.key, cfg.get(d.key)]));
 }
 
 export function configValue(key: string): string | undefined {
